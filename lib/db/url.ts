@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import path from "node:path";
+
+export const DEFAULT_DATABASE_URL = "file:./data/alphaflow.db";
+
+/**
+ * The adapter resolves relative paths against the process cwd while the schema would resolve them against
+ * prisma/, so every relative SQLite URL is made absolute against the project root once, here.
+ */
+export function resolveDatabaseUrl(raw = process.env.DATABASE_URL, root = projectRoot()): string {
+  const url = raw && raw.trim() !== "" ? raw.trim() : DEFAULT_DATABASE_URL;
+  if (!url.startsWith("file:")) {
+    throw new Error(`DATABASE_URL must be a SQLite file: URL (got "${url.split(":")[0]}:…")`);
+  }
+  const file = url.slice("file:".length);
+  const absolute = path.isAbsolute(file) ? file : path.resolve(root, file);
+  fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  return `file:${absolute}`;
+}
+
+/** The folder that holds package.json: the CLI and the server may be started from anywhere. */
+export function projectRoot(): string {
+  if (process.env.ALPHAFLOW_ROOT) return process.env.ALPHAFLOW_ROOT;
+  let dir = process.cwd();
+  for (;;) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg) && fs.readFileSync(pkg, "utf8").includes('"name": "alphaflow"')) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
