@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LlmStatus } from "@/components/layout/llm-status";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db/client";
 
@@ -38,6 +39,7 @@ export default async function HomePage() {
           </Link>
         </div>
       </section>
+      <LlmStatus />
       {problems === 0 ? (
         <Card title="No problems yet">
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
