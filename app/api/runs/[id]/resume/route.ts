@@ -1,0 +1,11 @@
+import { db } from "@/lib/db/client";
+import { runFlowById } from "@/lib/flow";
+import { resumeRunReply } from "@/lib/runs/http/run-replies";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await context.params;
+  return resumeRunReply(db(), id, runFlowById);
+}
