@@ -1,0 +1,10 @@
+import { db } from "@/lib/db/client";
+import { summaryReply } from "@/lib/datasets/api";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const reply = await summaryReply(db(), (await params).id);
+  return Response.json(reply.body, { status: reply.status });
+}

@@ -1,0 +1,29 @@
+import type { Db } from "@/lib/db/client";
+import { isActive } from "./background";
+import { readProgress } from "./progress";
+import type { DatasetRunSummary } from "./schema";
+
+export async function listDatasetRuns(db: Db, take = 50): Promise<DatasetRunSummary[]> {
+  const rows = await db.datasetRun.findMany({ orderBy: { createdAt: "desc" }, take, select: { id: true } });
+  return Promise.all(rows.map((row) => datasetRunSummary(db, row.id)));
+}
+
+export async function datasetRunSummary(db: Db, id: string): Promise<DatasetRunSummary> {
+  const progress = await readProgress(db, id);
+  const row = await db.datasetRun.findUniqueOrThrow({ where: { id } });
+  return {
+    id: row.id,
+    name: row.name,
+    split: row.split,
+    mode: row.mode,
+    model: row.model,
+    k: row.k,
+    concurrency: row.concurrency,
+    stopOnSolve: row.stopOnSolve,
+    budgetUsd: row.budgetUsd,
+    createdAt: row.createdAt.toISOString(),
+    error: row.error,
+    active: isActive(row.id),
+    progress,
+  };
+}
