@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "e2e/mock-llm/**/*.test.ts", "cli/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "e2e/mock-llm/**/*.test.ts", "cli/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 120_000,
