@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { flowScript, readRows, SMALL_FLOW_CONFIG } from "../tests/datasets/flow-mock-script";
-import { startMockLlm, type MockLlm } from "./mock-llm/server";
-import { screenshot, SHARED_TEST_JSONL } from "./support/paths";
+import { stringify } from "yaml";
+import { MOCK_LLM_URL, MOCK_SCRIPT, screenshot, SHARED_TEST_JSONL } from "./support/paths";
 
 const SOLVED = "1575_A. Another Sorting Problem";
 const UNSOLVED = "1580_A. Portal";
@@ -10,21 +10,19 @@ const UNSOLVED = "1580_A. Portal";
 test.describe("dataset runs", () => {
   test.skip(!fs.existsSync(SHARED_TEST_JSONL), "skipped: ../shared/data/codecontests/test.jsonl is not beside this clone");
 
-  let mock: MockLlm;
-  test.beforeAll(async () => {
+  // The app talks to the e2e mock LLM (e2e/support/serve.ts); this suite swaps in its own script and puts the
+  // studio's back afterwards, so the app's settings stay untouched for the other suites.
+  test.beforeAll(async ({ request }) => {
     const rows = readRows(SHARED_TEST_JSONL, [SOLVED, UNSOLVED]);
-    mock = await startMockLlm({ script: flowScript(rows.map(({ row }) => ({ row, solve: row.name === SOLVED }))), port: 0, latencyMs: 0, tokensPerSecond: 0 });
+    const script = stringify(flowScript(rows.map(({ row }) => ({ row, solve: row.name === SOLVED }))));
+    const swapped = await request.post(`${MOCK_LLM_URL}/__mock/script`, { data: script, headers: { "Content-Type": "text/yaml" } });
+    expect(swapped.ok(), await swapped.text()).toBe(true);
   });
-  test.afterAll(async () => {
-    await mock?.close();
+  test.afterAll(async ({ request }) => {
+    await request.post(`${MOCK_LLM_URL}/__mock/script`, { data: fs.readFileSync(MOCK_SCRIPT, "utf8"), headers: { "Content-Type": "text/yaml" } });
   });
 
   test("a dataset run started through the API shows live progress, then its pass@k report with the chart", async ({ page, request }) => {
-    const settings = await request.put("/api/settings", {
-      data: { provider: "custom", baseUrl: mock.baseUrl, model: "mock-model", apiKey: "test-key" },
-    });
-    expect(settings.ok(), await settings.text()).toBe(true);
-
     const bad = await request.post("/api/datasets", { data: { split: "test", problems: "no such problem" } });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error).toContain("no such problem");

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { screenshot, SHARED_TEST_JSONL } from "./support/paths";
+import { stringify } from "yaml";
+import { MOCK_LLM_URL, screenshot, SHARED_TEST_JSONL } from "./support/paths";
 
 // The live studio against the built app and the scripted mock LLM (e2e/fixtures/mock-script.yaml): a real
-// CodeContests problem solved end to end, a reload mid-run, cancel/resume/re-run, and two runs compared.
+// CodeContests problem solved end to end, a reload mid-run, cancel/resume/re-run, a fork from an edited stage, and two runs compared.
 
 const PROBLEM = "1619_A. Square String?";
-const MOCK_URL = `http://127.0.0.1:${process.env.E2E_MOCK_PORT ?? 4110}`;
 const RUN_TIMEOUT = 90_000;
 
 type RunDetail = {
@@ -76,8 +76,8 @@ test.describe.serial("live studio", () => {
 
   test.beforeAll(async ({ request }) => {
     // Other spec files may have used the mock: start its per-stage ordinals afresh so the first program is the wrong one.
-    const reset = await request.post(`${MOCK_URL}/__mock/reset`);
-    expect(reset.ok(), `mock LLM control endpoint at ${MOCK_URL}`).toBe(true);
+    const reset = await request.post(`${MOCK_LLM_URL}/__mock/reset`);
+    expect(reset.ok(), `mock LLM control endpoint at ${MOCK_LLM_URL}`).toBe(true);
   });
 
   test("solve a real problem: stages stream, tests fill in, code versions diff, final verdict", async ({ page, request, baseURL }) => {
@@ -211,6 +211,39 @@ test.describe.serial("live studio", () => {
     await waitForFinish(page);
     await expect(page.locator('[data-testid="stage-timeline"] [data-node="baseline"]')).toBeVisible();
     await expect(studio).toHaveAttribute("data-run-status", "succeeded");
+  });
+
+  test("fork from a stage with an edited chosen solution: a new run reuses the earlier stages", async ({ page, request }) => {
+    const parent = await request.get(`/api/runs/${firstRun}`);
+    const stages = ((await parent.json()) as { stages: { key: string; output: { chosen: { name: string } } }[] }).stages;
+    const choice = stages.find((stage) => stage.key === "choose_solution")!.output;
+    const edited = { ...choice, chosen: { ...choice.chosen, name: "Edited by hand: compare the halves" } };
+
+    await page.goto(`/runs/${firstRun}`);
+    await waitForFinish(page);
+    await page.locator('[data-testid="stage-timeline"] [data-node="choose_solution"] button').click();
+    await page.getByTestId("fork-button").click();
+    const editor = page.getByRole("dialog").locator(".monaco-editor").first();
+    await expect(editor).toBeVisible({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText(stringify(edited, { lineWidth: 0 }));
+    await page.screenshot({ path: screenshot("studio-fork-dialog"), fullPage: true });
+    await page.getByTestId("fork-start").click();
+    await page.waitForURL((url) => /\/runs\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(firstRun));
+    const forkId = new URL(page.url()).pathname.split("/").pop()!;
+    await waitForFinish(page);
+    await expect(page.getByText(`Forked from`)).toBeVisible();
+
+    const fork = (await (await request.get(`/api/runs/${forkId}`)).json()) as RunDetail & {
+      parentRunId: string;
+      forkFromStage: string;
+      stages: { key: string; output: { chosen?: { name: string } } }[];
+    };
+    expect(fork).toMatchObject({ parentRunId: firstRun, forkFromStage: "choose_solution", status: "succeeded" });
+    expect(fork.stages.find((stage) => stage.key === "choose_solution")!.output.chosen!.name).toBe("Edited by hand: compare the halves");
+    expect(fork.llmCallRecords.map((call) => call.stage)).not.toContain("reflect");
+    await page.screenshot({ path: screenshot("studio-fork-run"), fullPage: true });
   });
 
   test("runs history filters and compares two runs side by side", async ({ page, baseURL }) => {

@@ -13,6 +13,9 @@ export type CreateRunBody = {
   model?: string;
   language?: "python3" | "cpp";
   mode?: "flow" | "baseline" | "direct";
+  parentRunId?: string;
+  forkFromStage?: string;
+  forkInput?: unknown;
 };
 
 async function failure(response: Response): Promise<Error> {

@@ -106,7 +106,7 @@ export function RunStudio({ run }: { run: RunSummary }) {
         </Card>
         <Card>
           {selected ? (
-            <StageDetail runId={run.id} node={selected} />
+            <StageDetail runId={run.id} node={selected} forkSource={{ runId: run.id, problemId: run.problem.id, config: run.config, model: run.model }} />
           ) : (
             <p className="text-sm text-zinc-500">{stream === "failed" ? streamDetail : "Waiting for the run to start…"}</p>
           )}

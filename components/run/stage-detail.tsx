@@ -5,6 +5,8 @@ import { formatCost, formatDuration, formatTokens } from "./format";
 import { ParsedOutputView } from "./parsed-output-view";
 import type { CallView, StageNode } from "./run-state";
 import { StatusBadge } from "./status-badge";
+import { FORKABLE_STAGES } from "@/lib/flow/forkable";
+import { ForkButton, type ForkSource } from "./fork-dialog";
 import { StoredStageResult } from "./stored-stage-result";
 import { StreamingText } from "./streaming-text";
 
@@ -50,7 +52,7 @@ function CallPanel({ call, index, live }: { call: CallView; index: number; live:
   );
 }
 
-export function StageDetail({ runId, node }: { runId: string; node: StageNode }) {
+export function StageDetail({ runId, node, forkSource }: { runId: string; node: StageNode; forkSource: ForkSource }) {
   const [tab, setTab] = useState<"output" | "stream">("output");
   const live = node.status === "running";
   const output = node.outputs[node.outputs.length - 1];
@@ -65,6 +67,11 @@ export function StageDetail({ runId, node }: { runId: string; node: StageNode })
           {formatDuration(node.durationMs)} · {formatTokens(node.tokens)} tokens · {formatCost(node.costUsd)} · {node.llmCalls} calls
         </span>
         {node.dependsOn.length > 0 ? <span className="text-xs text-zinc-500">after {node.dependsOn.join(", ")}</span> : null}
+        {node.status === "ok" && FORKABLE_STAGES.includes(node.nodeKey) ? (
+          <span className="ml-auto">
+            <ForkButton source={forkSource} nodeKey={node.nodeKey} label={node.label ?? node.nodeKey} />
+          </span>
+        ) : null}
       </header>
       {node.error ? <p className="rounded bg-rose-50 p-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">{node.error}</p> : null}
       <div role="tablist" aria-label="Stage view" className="flex gap-1 text-sm">

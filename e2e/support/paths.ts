@@ -7,3 +7,8 @@ export const SHARED_TEST_JSONL = path.resolve(import.meta.dirname, "..", "..", "
 export function screenshot(name: string): string {
   return path.join(SCREENSHOTS, `${name}.png`);
 }
+
+/** The mock LLM the e2e server starts (e2e/support/serve.ts), and the script it starts with. */
+export const E2E_MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4110);
+export const MOCK_LLM_URL = `http://127.0.0.1:${E2E_MOCK_PORT}`;
+export const MOCK_SCRIPT = path.resolve(import.meta.dirname, "..", "fixtures", "mock-script.yaml");

@@ -6,18 +6,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { startMockLlm } from "@/e2e/mock-llm/server";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { E2E_OUTPUT, SHARED_TEST_JSONL } from "./paths";
+import { E2E_MOCK_PORT, E2E_OUTPUT, MOCK_SCRIPT, SHARED_TEST_JSONL } from "./paths";
 import { E2E_API_KEY } from "./secrets";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const port = process.env.E2E_PORT ?? "3100";
 const dbFile = path.join(E2E_OUTPUT, "e2e.db");
-const mockScript = path.join(root, "e2e", "fixtures", "mock-script.yaml");
-const mockPort = Number(process.env.E2E_MOCK_PORT ?? 4110);
 
 fs.mkdirSync(E2E_OUTPUT, { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
-const mock = await startMockLlm({ script: fs.readFileSync(mockScript, "utf8"), port: mockPort, tokensPerSecond: 400, latencyMs: 20 });
+const mock = await startMockLlm({ script: fs.readFileSync(MOCK_SCRIPT, "utf8"), port: E2E_MOCK_PORT, tokensPerSecond: 400, latencyMs: 20 });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: `file:${dbFile}`,

@@ -4,6 +4,7 @@ import { createEventWriter } from "@/lib/runs/event-writer";
 import { resolveFlowConfig, type FlowConfig } from "./config";
 import { createRunContext, nodeContext, type NodeUsage } from "./context";
 import type { FlowDeps } from "./deps";
+import { seedFork } from "./fork";
 import { flowNodes, type FlowNode } from "./nodes";
 import { loadFlowProblem } from "./problem";
 import type { FinalResult, ScoreResult } from "./stage-outputs";
@@ -73,6 +74,13 @@ export async function runFlow(db: Db, runId: string, deps: FlowDeps, options: Ru
     emit({ type: "error", message: errorText(error), fatal: true });
     return finish(db, runId, writer, started, { status: "failed", error: errorText(error) }, [], NO_PATHS);
   }
+  const nodes = flowNodes(config);
+  try {
+    await seedFork(db, run, nodes);
+  } catch (error) {
+    emit({ type: "error", message: errorText(error), fatal: true });
+    return finish(db, runId, writer, started, { status: "failed", error: errorText(error) }, [], NO_PATHS);
+  }
   const finished = new Map(
     (await db.stageResult.findMany({ where: { runId, status: "finished" } })).map((row) => [row.key, row]),
   );
@@ -105,7 +113,6 @@ export async function runFlow(db: Db, runId: string, deps: FlowDeps, options: Ru
     writer,
     firstOrdinal: ordinal + 1,
   });
-  const nodes = flowNodes(config);
   const results = new Map<string, unknown>();
   const critical = new Map<string, number>();
   const llmCritical = new Map<string, number>();
