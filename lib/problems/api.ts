@@ -1,3 +1,4 @@
+import { readJsonBody as readJson } from "@/lib/http/json-body";
 import type { Db } from "@/lib/db/client";
 import { problemFromRow } from "./codecontests-row";
 import { extractProblemDraft, statementSchema } from "./extract-examples";
@@ -77,13 +78,6 @@ function fromStatement(body: { statement: unknown; name?: unknown }) {
 
 /** Reads a JSON request body with a size cap; a reply when it is too large or not JSON. */
 export async function readJsonBody(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; reply: ApiReply }> {
-  const declared = Number(request.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) return { ok: false, reply: fail(413, "request body is larger than 20 MB") };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, reply: fail(413, "request body is larger than 20 MB") };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, reply: fail(400, `body is not valid JSON (${(error as Error).message})`) };
-  }
+  const body = await readJson(request, { maxBytes: MAX_BODY_BYTES });
+  return body.ok ? body : { ok: false, reply: fail(body.status, body.error) };
 }

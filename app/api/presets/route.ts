@@ -1,3 +1,4 @@
+import { jsonBodyError, readJsonBody } from "@/lib/http/json-body";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { isBuiltinName, listPresets, presetBodySchema } from "./preset-store";
@@ -12,12 +13,9 @@ export async function GET() {
 
 /** Creates or replaces a saved preset; the YAML must validate against the flow's config schema. */
 export async function POST(request: Request) {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "the body must be JSON" }, { status: 400 });
-  }
+  const read = await readJsonBody(request);
+  if (!read.ok) return jsonBodyError(read);
+  const body = read.value;
   const parsed = presetBodySchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: z.prettifyError(parsed.error), issues: [] }, { status: 400 });
   const { name, yaml } = parsed.data;

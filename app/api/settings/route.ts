@@ -1,3 +1,4 @@
+import { jsonBodyError, readJsonBody } from "@/lib/http/json-body";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { LlmSettingsError } from "@/lib/llm/settings";
@@ -11,12 +12,9 @@ export async function GET() {
 }
 
 export async function PUT(request: Request) {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "the body must be JSON" }, { status: 400 });
-  }
+  const read = await readJsonBody(request);
+  if (!read.ok) return jsonBodyError(read);
+  const body = read.value;
   const parsed = settingsUpdateSchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: z.prettifyError(parsed.error) }, { status: 400 });
   try {

@@ -1,3 +1,4 @@
+import { readJsonBody as readJson } from "@/lib/http/json-body";
 import { RunConflictError, RunInputError, RunNotFoundError } from "../errors";
 
 export function json(status: number, body: unknown): Response {
@@ -13,11 +14,7 @@ export function errorResponse(error: unknown): Response {
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new RunInputError("the request body is not valid JSON");
-  }
+  const body = await readJson(request, { allowEmpty: true });
+  if (!body.ok) throw new RunInputError(body.error);
+  return body.value;
 }

@@ -1,3 +1,4 @@
+import { jsonBodyError, readJsonBody } from "@/lib/http/json-body";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { LlmSettingsError, loadLlmSettings, ProviderId, testConnection } from "@/lib/llm";
@@ -16,16 +17,9 @@ const Overrides = z
   .strict();
 
 export async function POST(request: Request): Promise<Response> {
-  const text = await request.text();
-  let raw: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return Response.json({ error: "body must be JSON" }, { status: 400 });
-    }
-  }
-  const overrides = Overrides.safeParse(raw);
+  const read = await readJsonBody(request, { allowEmpty: true });
+  if (!read.ok) return jsonBodyError(read);
+  const overrides = Overrides.safeParse(read.value);
   if (!overrides.success) {
     const issues = overrides.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
     return Response.json({ error: issues.join("; ") }, { status: 400 });

@@ -1,3 +1,4 @@
+import { jsonBodyError, readJsonBody } from "@/lib/http/json-body";
 import { z } from "zod";
 import { validatePresetYaml } from "../preset-validation";
 
@@ -8,12 +9,9 @@ const bodySchema = z.strictObject({ yaml: z.string().max(100_000), name: z.strin
 
 /** Validates YAML as the editor types, without saving: the issues carry line numbers for inline markers. */
 export async function POST(request: Request) {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "the body must be JSON" }, { status: 400 });
-  }
+  const read = await readJsonBody(request);
+  if (!read.ok) return jsonBodyError(read);
+  const body = read.value;
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: z.prettifyError(parsed.error) }, { status: 400 });
   const validation = validatePresetYaml(parsed.data.yaml, parsed.data.name);
