@@ -10,9 +10,9 @@ const NAME = "1582_A. Luntik and Concerts";
 describe.skipIf(missingShared("codecontests/test.jsonl"))("the flow end to end on a real CodeContests problem", () => {
   const t = tempDatabase();
   let mock: MockLlm;
-  const problem = codeContestsProblem(NAME);
-  // Right on 3 of the 4 public lines ((a+2b+3c) mod 3 instead of mod 2), so the public-test fix has work to do.
-  const wrongCode = problem.passingCode.replace("% 2", "% 3");
+  // Read in beforeAll: a skipped describe still runs its body to collect the tests.
+  let problem: ReturnType<typeof codeContestsProblem>;
+  let wrongCode: string;
   const aiTests = [
     ["1\n1 1 1\n", "0\n"],
     ["1\n1 2 1\n", "0\n"],
@@ -23,6 +23,9 @@ describe.skipIf(missingShared("codecontests/test.jsonl"))("the flow end to end o
   ];
 
   beforeAll(async () => {
+    problem = codeContestsProblem(NAME);
+    // Right on 3 of the 4 public lines ((a+2b+3c) mod 3 instead of mod 2), so the public-test fix has work to do.
+    wrongCode = problem.passingCode.replace("% 2", "% 3");
     expect(wrongCode).not.toBe(problem.passingCode);
     mock = await startMockLlm({
       port: 0,
