@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockLlm, type MockLlm } from "@/e2e/mock-llm/server";
 import { tempDatabase } from "../helpers/db";
-import { aiTestsAnswer, chooseAnswer, code, reflectAnswer, rightSum, solutionsAnswer, sumAiTests, sumProblem } from "./sum-scenario";
+import { rightSum, solvingSumStages, sumProblem } from "./sum-scenario";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -18,13 +18,7 @@ describe("npx alphaflow solve", () => {
     mock = await startMockLlm({
       port: 0,
       script: {
-        stages: {
-          reflect: [{ content: reflectAnswer }],
-          possible_solutions: [{ content: solutionsAnswer }],
-          choose_solution: [{ content: chooseAnswer }],
-          ai_tests: [{ content: aiTestsAnswer(sumAiTests) }],
-          initial_code: [{ content: code(rightSum) }],
-        },
+        stages: solvingSumStages,
       },
     });
     problemFile = path.join(t.dir, "problem.json");

@@ -3,7 +3,7 @@ import { startMockLlm, type MockLlm } from "@/e2e/mock-llm/server";
 import { runFlow } from "@/lib/flow";
 import { tempDatabase } from "../helpers/db";
 import { createRun, mockDeps } from "./fixtures";
-import { aiTestsAnswer, chooseAnswer, code, reflectAnswer, rightSum, solutionsAnswer, sumAiTests, sumProblem } from "./sum-scenario";
+import { solvingSumStages, sumProblem } from "./sum-scenario";
 
 const t = tempDatabase();
 let mock: MockLlm;
@@ -11,13 +11,7 @@ beforeAll(async () => {
   mock = await startMockLlm({
     port: 0,
     script: {
-      stages: {
-        reflect: [{ content: reflectAnswer }],
-        possible_solutions: [{ content: solutionsAnswer }],
-        choose_solution: [{ content: chooseAnswer }],
-        ai_tests: [{ content: aiTestsAnswer(sumAiTests) }],
-        initial_code: [{ content: code(rightSum) }],
-      },
+      stages: solvingSumStages,
     },
   });
 });

@@ -49,3 +49,12 @@ export const code = (program: string) => fenced(program);
 function indent(text: string): string {
   return text.replace(/\n$/, "").split("\n").map((line) => `    ${line}\n`).join("");
 }
+
+/** Mock answers for every stage of a flow that solves the sum problem at the first attempt. */
+export const solvingSumStages = {
+  reflect: [{ content: reflectAnswer }],
+  possible_solutions: [{ content: solutionsAnswer }],
+  choose_solution: [{ content: chooseAnswer }],
+  ai_tests: [{ content: aiTestsAnswer(sumAiTests) }],
+  initial_code: [{ content: code(rightSum) }],
+};
