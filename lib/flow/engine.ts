@@ -60,26 +60,29 @@ export async function runFlow(db: Db, runId: string, deps: FlowDeps, options: Ru
   const failFast = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, failFast.signal]) : failFast.signal;
 
+  // A run that cannot start (bad config, missing problem, a fork that does not fit) fails with one fatal error.
+  const failBeforeStart = (error: unknown) => {
+    emit({ type: "error", message: errorText(error), fatal: true });
+    return finish(db, runId, writer, started, { status: "failed", error: errorText(error) }, [], NO_PATHS);
+  };
+
   let config: FlowConfig;
   try {
     config = effectiveConfig(run);
   } catch (error) {
-    emit({ type: "error", message: errorText(error), fatal: true });
-    return finish(db, runId, writer, started, { status: "failed", error: errorText(error) }, [], NO_PATHS);
+    return failBeforeStart(error);
   }
   let problem;
   try {
     problem = await loadFlowProblem(db, run.problemId);
   } catch (error) {
-    emit({ type: "error", message: errorText(error), fatal: true });
-    return finish(db, runId, writer, started, { status: "failed", error: errorText(error) }, [], NO_PATHS);
+    return failBeforeStart(error);
   }
   const nodes = flowNodes(config);
   try {
     await seedFork(db, run, nodes);
   } catch (error) {
-    emit({ type: "error", message: errorText(error), fatal: true });
-    return finish(db, runId, writer, started, { status: "failed", error: errorText(error) }, [], NO_PATHS);
+    return failBeforeStart(error);
   }
   const finished = new Map(
     (await db.stageResult.findMany({ where: { runId, status: "finished" } })).map((row) => [row.key, row]),
