@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "e2e/mock-llm/**/*.test.ts", "cli/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/helpers/postgres-global-setup.ts"],
     pool: "forks",
     testTimeout: 120_000,
     hookTimeout: 120_000,

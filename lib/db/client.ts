@@ -1,15 +1,37 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { resolveDatabaseUrl } from "./url";
+import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
+import { databaseProvider, resolveDatabaseUrl, type DatabaseProvider } from "./url";
 
+/**
+ * Both generated clients come from the same models (prisma/postgres/schema.prisma is derived from the SQLite
+ * schema, and a test keeps them equal), so the domain code types against one of them.
+ */
 export type Db = PrismaClient;
 
 const BUSY_TIMEOUT_MS = 10_000;
+const POOL_SIZE = 10;
 
-/** A client on the given (or configured) SQLite URL. Pages read while the run engine writes, hence the busy timeout. */
+/**
+ * A client on the given (or configured) URL: SQLite (the embedded default; pages read while the run engine writes,
+ * hence the busy timeout) or a shared Postgres.
+ */
 export function createDb(url = resolveDatabaseUrl()): Db {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+  const provider = databaseProvider(url);
+  return provider === "postgresql"
+    ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }) }) as unknown as Db)
+    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
 }
+
+/** Which database a client talks to, for the few statements that differ (raw SQL, JSON paths, case folding). */
+export function providerOf(db: Db | DbTransaction): DatabaseProvider {
+  // Transaction clients carry it too, which a lookup keyed by the top-level client would miss.
+  return (db as unknown as { _activeProvider: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
+
+/** The client handed to `$transaction(async (tx) => …)`. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { alphaflowDb?: Db };
 

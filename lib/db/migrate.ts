@@ -2,7 +2,15 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { projectRoot, resolveDatabaseUrl } from "./url";
+import { databaseProvider, projectRoot, resolveDatabaseUrl } from "./url";
+
+function deploy(root: string, url: string): void {
+  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
 
 function migrationNames(root: string): string[] {
   const dir = path.join(root, "prisma", "migrations");
@@ -31,20 +39,22 @@ function pendingMigrations(file: string, root: string): string[] {
 }
 
 /**
- * Applies the committed migrations (prisma migrate deploy, on the WebAssembly engine) when any is pending, and
- * turns on WAL. Checking first matters: the schema engine cannot take the database while another process (the
- * web server, a running CLI) holds it open, and most starts have nothing to apply.
+ * Applies the committed migrations (prisma migrate deploy, on the WebAssembly engine) when any is pending.
+ * On SQLite it checks first and turns on WAL: the schema engine cannot take the file while another process (the
+ * web server, a running CLI) holds it open, and most starts have nothing to apply. Postgres migrations are
+ * applied by lib/db/postgres/apply-migrations.ts (see there why), in a child process so this stays synchronous.
  */
 export function migrateDatabase(url = resolveDatabaseUrl()): void {
   const root = projectRoot();
-  const file = url.slice("file:".length);
-  if (pendingMigrations(file, root).length > 0) {
-    execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+  if (databaseProvider(url) === "postgresql") {
+    execFileSync(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "migrate-postgres.ts"), url], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    return;
   }
+  const file = url.slice("file:".length);
+  if (pendingMigrations(file, root).length > 0) deploy(root, url);
   const sqlite = new Database(file, { timeout: 10_000 });
   try {
     if (sqlite.pragma("journal_mode", { simple: true }) !== "wal") sqlite.pragma("journal_mode = WAL");

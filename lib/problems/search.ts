@@ -1,5 +1,7 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import { providerOf, type Db } from "@/lib/db/client";
+import type { DatabaseProvider } from "@/lib/db/url";
+import { containsText } from "@/lib/db/text-filter";
 import type { Prisma } from "@/lib/db/generated/client";
 import { MAX_TAGS } from "./schema";
 
@@ -56,7 +58,7 @@ export interface ProblemPage {
 /** Problems in dataset order (split, index in split, then name), one page at a time, with the total count. */
 export async function searchProblems(db: Db, input: ProblemQueryInput = {}): Promise<ProblemPage> {
   const query = problemQuerySchema.parse(input);
-  const where = whereOf(query);
+  const where = whereOf(query, providerOf(db));
   const [items, total] = await Promise.all([
     db.problem.findMany({
       where,
@@ -70,16 +72,24 @@ export async function searchProblems(db: Db, input: ProblemQueryInput = {}): Pro
   return { items, total, page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
 }
 
-function whereOf(query: ProblemQuery): Prisma.ProblemWhereInput {
+function whereOf(query: ProblemQuery, provider: DatabaseProvider): Prisma.ProblemWhereInput {
   const and: Prisma.ProblemWhereInput[] = [];
-  if (query.q) and.push({ OR: [{ name: { contains: query.q } }, { description: { contains: query.q } }] });
+  if (query.q) and.push({ OR: [{ name: containsText(provider, query.q) }, { description: containsText(provider, query.q) }] });
   if (query.split) and.push({ split: query.split });
   if (query.difficulty) and.push({ difficulty: query.difficulty });
-  // Prisma has no portable "JSON array contains" on SQLite; tags are bounded, so each position is compared.
-  if (query.tag) and.push({ OR: Array.from({ length: MAX_TAGS }, (_, i) => ({ tags: { path: `$[${i}]`, equals: query.tag } })) });
+  if (query.tag) and.push(tagFilter(provider, query.tag));
   if (query.hasHidden === true) and.push({ OR: [{ privateTestCount: { gt: 0 } }, { generatedTestCount: { gt: 0 } }] });
   if (query.hasHidden === false) and.push({ privateTestCount: 0, generatedTestCount: 0 });
   return and.length > 0 ? { AND: and } : {};
+}
+
+/**
+ * Postgres has JSON containment (the SQLite client types do not list it, hence the cast); SQLite has no portable
+ * "array contains" in Prisma, so each bounded position is compared.
+ */
+function tagFilter(provider: DatabaseProvider, tag: string): Prisma.ProblemWhereInput {
+  if (provider === "postgresql") return { tags: { array_contains: [tag] } } as Prisma.ProblemWhereInput;
+  return { OR: Array.from({ length: MAX_TAGS }, (_, i) => ({ tags: { path: `$[${i}]`, equals: tag } })) };
 }
 
 /** The values the list page offers as filters. */

@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db/client";
+import { providerOf, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { RunNotFoundError } from "./errors";
 import { eventStage, parseRunEvent, type RunEvent, type RunEventInput, type StoredRunEvent } from "./events";
 import { publish } from "./notifier";
@@ -24,9 +25,11 @@ export async function appendEvent(db: Db, runId: string, input: RunEventInput): 
       UPDATE "Run" SET "lastSeq" = "lastSeq" + 1 WHERE "id" = ${runId} RETURNING "lastSeq", "startedAt"`;
     if (!run) throw new RunNotFoundError(runId);
     const seq = Number(run.lastSeq);
+    // Postgres stores Json as jsonb and does not cast a text parameter to it implicitly.
+    const json = providerOf(tx) === "postgresql" ? Prisma.sql`CAST(${JSON.stringify(event)} AS jsonb)` : Prisma.sql`${JSON.stringify(event)}`;
     await tx.$executeRaw`
       INSERT INTO "RunEvent" ("runId", "seq", "type", "stage", "data", "createdAt")
-      VALUES (${runId}, ${seq}, ${event.type}, ${eventStage(event)}, ${JSON.stringify(event)}, ${at})`;
+      VALUES (${runId}, ${seq}, ${event.type}, ${eventStage(event)}, ${json}, ${at})`;
     const firstStart = stampsFirstStart(event) && run.startedAt === null;
     if (firstStart || Object.keys(projection).length > 0) {
       await tx.run.update({ where: { id: runId }, data: { ...projection, ...(firstStart && { startedAt: at }) } });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import { providerOf, type Db } from "@/lib/db/client";
+import { containsText } from "@/lib/db/text-filter";
 import type { Prisma } from "@/lib/db/generated/client";
 import { RunInputError, RunNotFoundError } from "./errors";
 import { languageSchema, runModeSchema, runStatusSchema, type RunStatus } from "./events";
@@ -119,7 +120,7 @@ export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;
 export async function listRuns(db: Db, raw: ListRunsQuery = {}) {
   const query = parseOrThrow(listRunsQuerySchema, raw);
   const where: Prisma.RunWhereInput = {
-    ...(query.problem && { OR: [{ problemId: query.problem }, { problem: { name: { contains: query.problem } } }] }),
+    ...(query.problem && { OR: [{ problemId: query.problem }, { problem: { name: containsText(providerOf(db), query.problem) } }] }),
     ...(query.model && { model: query.model }),
     ...(query.status && { status: query.status }),
     ...(query.datasetRunId && { datasetRunId: query.datasetRunId }),

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { searchProblems } from "@/lib/problems/search";
+import { createProblem } from "@/lib/problems/repository";
+import { appendEvent, listEvents } from "@/lib/runs/event-store";
+import { createRun, listRuns } from "@/lib/runs";
+import { missingPostgres, tempPostgresDatabase } from "../helpers/postgres";
+
+describe.skipIf(missingPostgres())("Postgres: the same domain code as on SQLite", () => {
+  let t: { db: Db; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    t = await tempPostgresDatabase();
+  });
+  afterAll(async () => t?.cleanup());
+
+  it("saves, searches (case-insensitive text, tags) and appends numbered events", async () => {
+    const { db } = t;
+    const problem = await createProblem(db, {
+      name: "PG_A. Sum Of Two",
+      description: "Print a+b.",
+      tags: ["math", "implementation"],
+      publicTests: [{ input: "1 2\n", output: "3\n" }],
+    });
+    expect((await searchProblems(db, { q: "sum of" })).total).toBe(1);
+    expect((await searchProblems(db, { tag: "implementation" })).total).toBe(1);
+    expect((await searchProblems(db, { tag: "graphs" })).total).toBe(0);
+    const { runId } = await createRun(db, { problemId: problem.id, model: "m", provider: "custom" });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => appendEvent(db, runId, { type: "token", nodeKey: "reflect", callId: "c1", text: `t${i}` })));
+    const events = await listEvents(db, runId);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await listRuns(db, { problem: "pg_a" })).total).toBe(1);
+  });
+});
