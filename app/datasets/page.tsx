@@ -1,19 +1,24 @@
 import Link from "next/link";
+import { AutoRefresh } from "@/components/datasets/auto-refresh";
+import { ClusterPanel } from "@/components/datasets/cluster-panel";
 import { StartDatasetForm } from "@/components/datasets/start-form";
 import { StatusBadge } from "@/components/run/status-badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db/client";
 import { formatDuration } from "@/lib/datasets/format-progress";
+import { clusterStatus } from "@/lib/datasets/distributed/cluster-status";
 import { listDatasetRuns } from "@/lib/datasets/list";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Datasets" };
 
 export default async function DatasetsPage() {
-  const [runs, splits] = await Promise.all([
+  const [runs, splits, cluster] = await Promise.all([
     listDatasetRuns(db()),
     db().problem.findMany({ where: { split: { not: null } }, select: { split: true }, distinct: ["split"] }),
+    clusterStatus(db()),
   ]);
+  const live = cluster.aliveWorkers > 0 || runs.some((run) => run.progress.status === "running");
   const splitNames = splits.flatMap((row) => (row.split ? [row.split] : [])).sort();
 
   return (
@@ -28,10 +33,17 @@ export default async function DatasetsPage() {
           <StartDatasetForm splits={splitNames} />
         )}
         <p className="mt-2 text-xs text-zinc-500">
-          The same from a terminal: <code>npx alphaflow solve-dataset --split test --k 5 --concurrency 4</code>. Runs started here
-          execute in the server process; a stopped or interrupted one resumes where it was.
+          The same from a terminal: <code>npx alphaflow solve-dataset --split test --k 5 --concurrency 4</code>.{" "}
+          {cluster.mode === "cluster"
+            ? "Runs started here are dispatched to the workers below"
+            : "Runs started here execute in the server process"}
+          ; a stopped or interrupted one resumes where it was.
         </p>
       </Card>
+      <Card title={cluster.mode === "cluster" ? "Workers and queue" : "Execution"}>
+        <ClusterPanel status={cluster} />
+      </Card>
+      <AutoRefresh everyMs={3000} active={live} />
       <Card title={`Runs (${runs.length})`}>
         {runs.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No dataset run yet.</p>

@@ -1,6 +1,9 @@
 import cliProgress from "cli-progress";
 import { z } from "zod";
-import { db, type Db } from "@/lib/db/client";
+import { db, providerOf, type Db } from "@/lib/db/client";
+import { resolveDatabaseUrl } from "@/lib/db/url";
+import { dispatchDatasetRun } from "@/lib/datasets/distributed/dispatch";
+import { runOnCluster } from "@/lib/datasets/distributed/run-on-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createDatasetRun } from "@/lib/datasets/create-dataset-run";
 import { DatasetRequestError, DatasetRunNotFoundError } from "@/lib/datasets/errors";
@@ -9,7 +12,7 @@ import { defaultJobExecutor } from "@/lib/datasets/default-executor";
 import { formatProgressLine, formatDuration } from "@/lib/datasets/format-progress";
 import { DbJobQueue } from "@/lib/datasets/queue/db-queue";
 import { resolveRunSettings } from "@/lib/datasets/run-settings";
-import { runDatasetRun } from "@/lib/datasets/runner";
+import { runDatasetRun, type RunnerResult } from "@/lib/datasets/runner";
 import { datasetModeSchema, datasetRunRequestSchema, type DatasetProgress } from "@/lib/datasets/schema";
 import { ConfigError } from "@/lib/flow/config";
 import { LlmSettingsError } from "@/lib/llm/settings";
@@ -32,6 +35,7 @@ const optionsSchema = z.object({
   resume: z.string().min(1).optional(),
   retryFailed: z.boolean().optional(),
   leaseSeconds: z.coerce.number().positive("--lease-seconds must be positive").default(30),
+  detach: z.boolean().optional(),
   json: z.boolean().optional(),
 });
 type Options = z.infer<typeof optionsSchema>;
@@ -58,6 +62,7 @@ export const registerSolveDataset: RegisterCommand = (program) => {
     .option("--resume <id>", "continue a dataset run: finished samples stay, interrupted ones resume")
     .option("--retry-failed", "with --resume: run the failed samples again")
     .option("--lease-seconds <s>", "a running sample whose worker stopped heartbeating this long is taken back", "30")
+    .option("--detach", "Postgres only: hand the samples to the cluster's workers and return at once")
     .option("--json", "print the result as JSON on stdout")
     .action(async (raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
@@ -68,7 +73,16 @@ export const registerSolveDataset: RegisterCommand = (program) => {
 };
 
 async function solveDataset(database: Db, options: Options): Promise<void> {
+  if (options.detach && providerOf(database) !== "postgresql") {
+    throw new CliError("--detach needs a shared Postgres (DATABASE_URL=postgresql://…) and workers to run the samples");
+  }
   const datasetRunId = options.resume ? await prepareResume(database, options) : await create(database, options);
+  if (options.detach) {
+    const { dispatched } = await dispatchDatasetRun(database, resolveDatabaseUrl(), datasetRunId, { retryFailed: false });
+    if (options.json) printJson({ datasetRunId, dispatched });
+    else log(`dataset run ${datasetRunId}: ${dispatched} samples handed to the workers (npx alphaflow worker); follow it on /datasets`);
+    return;
+  }
   const controller = new AbortController();
   const interrupt = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -79,12 +93,7 @@ async function solveDataset(database: Db, options: Options): Promise<void> {
   process.on("SIGTERM", interrupt);
   const display = progressDisplay(!options.json && process.stderr.isTTY === true);
   try {
-    const result = await runDatasetRun(database, datasetRunId, {
-      execute: defaultJobExecutor(database),
-      leaseMs: options.leaseSeconds * 1000,
-      signal: controller.signal,
-      onProgress: display.update,
-    });
+    const result = await execute(database, datasetRunId, options, controller.signal, display.update);
     display.stop();
     const report = await evaluateDataset(database, datasetRunId);
     if (options.json) {
@@ -104,7 +113,8 @@ async function solveDataset(database: Db, options: Options): Promise<void> {
       log(report.passAtK.map((p) => `pass@${p.k} ${(p.value * 100).toFixed(1)}%`).join(" · "));
       log(`full report: npx alphaflow evaluate ${datasetRunId}`);
     }
-    if (result.status === "stopped") process.exitCode = 130;
+    if (result.status === "stopped" || result.detached) process.exitCode = 130;
+    if (result.detached) log(`this process stopped; the other workers go on with ${datasetRunId} (or: --resume ${datasetRunId})`);
     if (result.status === "budget_exhausted") {
       log(`budget spent: resume with --resume ${datasetRunId} --budget <more>`);
       process.exitCode = 3;
@@ -114,6 +124,33 @@ async function solveDataset(database: Db, options: Options): Promise<void> {
     process.off("SIGINT", interrupt);
     process.off("SIGTERM", interrupt);
   }
+}
+
+/**
+ * SQLite: this process runs the samples. Postgres: the samples are dispatched to the cluster's workers and this
+ * process works as one of them until the dataset run is over.
+ */
+async function execute(
+  database: Db,
+  datasetRunId: string,
+  options: Options,
+  signal: AbortSignal,
+  onProgress: (progress: DatasetProgress) => void,
+): Promise<RunnerResult & { detached?: boolean }> {
+  const leaseMs = options.leaseSeconds * 1000;
+  if (providerOf(database) === "sqlite") {
+    return runDatasetRun(database, datasetRunId, { execute: defaultJobExecutor(database), leaseMs, signal, onProgress });
+  }
+  const { concurrency } = await database.datasetRun.findUniqueOrThrow({ where: { id: datasetRunId }, select: { concurrency: true } });
+  return runOnCluster(database, datasetRunId, {
+    url: resolveDatabaseUrl(),
+    execute: defaultJobExecutor(database),
+    concurrency,
+    leaseMs,
+    signal,
+    onProgress,
+    log: () => undefined,
+  });
 }
 
 async function create(database: Db, options: Options): Promise<string> {

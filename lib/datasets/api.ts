@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import { providerOf, urlOf, type Db } from "@/lib/db/client";
+import { dispatchDatasetRun } from "./distributed/dispatch";
 import { ConfigError } from "@/lib/flow/config";
 import { LlmSettingsError } from "@/lib/llm/settings";
 import { startInBackground, isActive, stopInBackground } from "./background";
@@ -64,7 +65,7 @@ export async function startReply(db: Db, body: unknown, execute: JobExecutor): P
   try {
     const settings = await resolveRunSettings(db, { mode: request.data.mode, configOverrides: config, model: request.data.model });
     const created = await createDatasetRun(db, { ...request.data, config: settings.config }, settings);
-    startInBackground(db, created.datasetRunId, execute);
+    await startExecution(db, created.datasetRunId, execute);
     return { status: 201, body: created };
   } catch (error) {
     return failure(error);
@@ -84,14 +85,32 @@ export async function resumeReply(db: Db, id: string, body: unknown, execute: Jo
       data: { ...(budgetUsd !== undefined && { budgetUsd }), ...(concurrency !== undefined && { concurrency }) },
     });
     const requeued = retryFailed ? await new DbJobQueue(db).retryFailed(id) : 0;
-    startInBackground(db, id, execute);
+    await startExecution(db, id, execute);
     return { status: 202, body: { datasetRunId: id, requeued } };
   } catch (error) {
     return failure(error);
   }
 }
 
-export async function stopReply(id: string): Promise<Reply> {
+/**
+ * SQLite: this server runs the samples itself. Postgres: the samples go to the cluster's workers
+ * (`alphaflow worker`), wherever they run; the server only dispatches.
+ */
+async function startExecution(db: Db, datasetRunId: string, execute: JobExecutor): Promise<void> {
+  if (providerOf(db) === "sqlite") return startInBackground(db, datasetRunId, execute);
+  const url = urlOf(db);
+  if (!url) throw new Error("the Postgres client has no URL to reach the job queue with");
+  await dispatchDatasetRun(db, url, datasetRunId);
+}
+
+export async function stopReply(db: Db, id: string): Promise<Reply> {
+  if (providerOf(db) === "postgresql") {
+    // Workers check their dataset run at every heartbeat: running samples go back to the queue within seconds.
+    const { count } = await db.datasetRun.updateMany({ where: { id, status: { in: ["running", "queued"] } }, data: { status: "stopped" } });
+    return count === 1
+      ? { status: 200, body: { datasetRunId: id, stopped: true } }
+      : { status: 409, body: { error: `dataset run ${id} is not running` } };
+  }
   const stopped = await stopInBackground(id);
   return stopped
     ? { status: 200, body: { datasetRunId: id, stopped: true } }

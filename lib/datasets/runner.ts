@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import type { DatasetRun } from "@/lib/db/generated/client";
 import { DatasetRunNotFoundError } from "./errors";
-import type { JobExecutor, JobOutcome } from "./job-executor";
+import type { JobExecutor } from "./job-executor";
 import { readProgress } from "./progress";
+import { runClaimedJob } from "./run-job";
 import { DbJobQueue } from "./queue/db-queue";
 import type { ClaimedJob, JobQueue } from "./queue/job-queue";
 import { newWorkerId } from "./queue/worker-id";
@@ -92,45 +93,8 @@ export async function runDatasetRun(db: Db, datasetRunId: string, options: Runne
     }
   };
 
-  const runJob = async (job: ClaimedJob) => {
-    if (datasetRun.stopOnSolve) {
-      const solvedBy = await earlierSolvedSample(db, job);
-      if (solvedBy !== null) {
-        await queue.skip(job.id, workerId, `solved by sample ${solvedBy}`);
-        return;
-      }
-    }
-    const jobAbort = new AbortController();
-    const onStop = () => jobAbort.abort();
-    stop.signal.addEventListener("abort", onStop, { once: true });
-    let leaseLost = false;
-    const heartbeat = setInterval(() => {
-      void queue.heartbeat(job.id, workerId).then((held) => {
-        if (!held) {
-          leaseLost = true;
-          jobAbort.abort();
-        }
-      }, () => undefined);
-    }, Math.max(100, Math.floor(leaseMs / 3)));
-    try {
-      const outcome: JobOutcome = await options.execute(job, {
-        datasetRun,
-        signal: jobAbort.signal,
-        attachRun: (runId) => queue.attachRun(job.id, workerId, runId),
-      });
-      if (leaseLost) return;
-      if (outcome.kind === "interrupted") await queue.release(job.id, workerId);
-      else if (outcome.status === "succeeded") await queue.complete(job.id, workerId);
-      else await queue.fail(job.id, workerId, outcome.error ?? "the run failed");
-    } catch (error) {
-      if (leaseLost) return;
-      if (jobAbort.signal.aborted) await queue.release(job.id, workerId);
-      else await queue.fail(job.id, workerId, error instanceof Error ? error.message : String(error));
-    } finally {
-      clearInterval(heartbeat);
-      stop.signal.removeEventListener("abort", onStop);
-    }
-  };
+  const runJob = (job: ClaimedJob) =>
+    runClaimedJob(job, { db, queue, workerId, datasetRun, execute: options.execute, leaseMs, stopSignal: stop.signal });
 
   try {
     await Promise.all(Array.from({ length: datasetRun.concurrency }, worker));
@@ -163,22 +127,6 @@ async function finalStatus(queue: JobQueue, datasetRun: DatasetRun, stopReason: 
   if (counts.queued === 0 && counts.running === 0) return "succeeded";
   // Jobs still held by another worker (another process sharing the database): the dataset run is not over.
   return counts.running > 0 ? "running" : "stopped";
-}
-
-/** The lowest sample index below this job's that solved the problem, if any. */
-async function earlierSolvedSample(db: Db, job: ClaimedJob): Promise<number | null> {
-  const earlier = await db.job.findMany({
-    where: { datasetRunId: job.datasetRunId, problemId: job.problemId, sampleIndex: { lt: job.sampleIndex }, status: "done", runId: { not: null } },
-    select: { runId: true, sampleIndex: true },
-    orderBy: { sampleIndex: "asc" },
-  });
-  if (earlier.length === 0) return null;
-  const solved = await db.run.findMany({
-    where: { id: { in: earlier.map((job) => job.runId!) }, solved: true },
-    select: { id: true },
-  });
-  const solvedIds = new Set(solved.map((run) => run.id));
-  return earlier.find((job) => solvedIds.has(job.runId!))?.sampleIndex ?? null;
 }
 
 function waitForWake(wakers: Set<() => void>, timeoutMs: number, signal: AbortSignal): Promise<void> {

@@ -19,9 +19,20 @@ const POOL_SIZE = 10;
  */
 export function createDb(url = resolveDatabaseUrl()): Db {
   const provider = databaseProvider(url);
-  return provider === "postgresql"
-    ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }) }) as unknown as Db)
-    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+  const client =
+    provider === "postgresql"
+      ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }) }) as unknown as Db)
+      : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+  // On the client itself, not in a module-level map: Next.js may load this module once per route bundle.
+  Object.defineProperty(client, URL_KEY, { value: url, enumerable: false });
+  return client;
+}
+
+const URL_KEY = Symbol.for("alphaflow.db.url");
+
+/** The URL a top-level client was created with (for the connections Prisma cannot make: LISTEN, job queues). */
+export function urlOf(db: Db): string | null {
+  return (db as unknown as { [URL_KEY]?: string })[URL_KEY] ?? null;
 }
 
 /** Which database a client talks to, for the few statements that differ (raw SQL, JSON paths, case folding). */

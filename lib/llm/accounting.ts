@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTransaction } from "@/lib/db/client";
 import type { ChatMessage } from "./request";
 import type { LlmUsage } from "./usage";
 
@@ -23,7 +23,7 @@ export type CallRecord = {
   error?: string;
 };
 
-export async function recordCall(db: Db, call: CallRecord): Promise<string> {
+export async function recordCall(db: Db | DbTransaction, call: CallRecord): Promise<string> {
   const row = await db.llmCall.create({
     data: {
       runId: call.runId,

@@ -3,13 +3,15 @@ import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/
 import { classifyError } from "./retry";
 import { LlmError } from "./errors";
 import type { LlmDelta } from "./request";
-import { STAGE_HEADER, type StageName } from "./stages";
+import { CALL_HEADER, STAGE_HEADER, type StageName } from "./stages";
 import { collectStream, DeltaCallbackError, type StreamOutcome } from "./stream";
 
 export type AttemptInput = {
   client: OpenAI;
   body: ChatCompletionCreateParamsStreaming;
   stage: StageName;
+  /** The call's cache key: sent so a proxy or the mock can tell a retried call from a new one. */
+  callKey: string;
   timeoutMs: number;
   reasoningFields: string[];
   signal?: AbortSignal;
@@ -38,7 +40,7 @@ export async function attemptOnce(input: AttemptInput): Promise<StreamOutcome> {
   try {
     const stream = await input.client.chat.completions.create(input.body, {
       signal: controller.signal,
-      headers: { [STAGE_HEADER]: input.stage },
+      headers: { [STAGE_HEADER]: input.stage, [CALL_HEADER]: input.callKey },
       maxRetries: 0,
       timeout: input.timeoutMs,
     });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTransaction } from "@/lib/db/client";
 import type { ChatMessage } from "./request";
 import type { LlmUsage } from "./usage";
 
@@ -52,7 +52,7 @@ export async function readCache(db: Db, key: string): Promise<CachedAnswer | nul
   };
 }
 
-export async function writeCache(db: Db, key: string, provider: string, model: string, answer: CachedAnswer): Promise<void> {
+export async function writeCache(db: Db | DbTransaction, key: string, provider: string, model: string, answer: CachedAnswer): Promise<void> {
   const data = {
     provider,
     model,

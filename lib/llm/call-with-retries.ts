@@ -1,5 +1,5 @@
 import { LlmError } from "./errors";
-import type { ProviderLimiter } from "./limiter";
+import type { RateGate } from "./rate-gate";
 import type { RetryNotice } from "./request";
 import { backoffDelayMs, sleep } from "./retry";
 import type { StreamOutcome } from "./stream";
@@ -7,7 +7,7 @@ import type { StreamOutcome } from "./stream";
 export type RetryPolicy = { maxRetries: number; baseDelayMs: number; maxDelayMs: number };
 
 export type RetryingCall = {
-  limiter: ProviderLimiter;
+  limiter: RateGate;
   /** Tokens booked against the per-minute window until the real usage is known. */
   estimatedTokens: number;
   policy: RetryPolicy;
@@ -46,7 +46,7 @@ export async function callWithRetries(call: RetryingCall): Promise<{ outcome: St
         if (outcome.usage) spentTokens = outcome.usage.prompt_tokens + outcome.usage.completion_tokens;
         return { outcome, retries };
       } finally {
-        release(spentTokens);
+        await release(spentTokens);
       }
     } catch (caught) {
       if (!(caught instanceof LlmError)) throw caught;

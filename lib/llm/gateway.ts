@@ -9,6 +9,8 @@ import { BudgetExceededError, LlmError } from "./errors";
 import { limiterFor } from "./limiter";
 import { answerParams, buildChatParams } from "./params";
 import { PROVIDER_PRESETS } from "./providers";
+import { rateEndpoint } from "./rate-endpoint";
+import { rateGate } from "./rate-gate";
 import { redactSecrets } from "./redact";
 import { CompletionRequest, type LlmResult, type ParsedCompletionRequest } from "./request";
 import { baseUrlOf, type LlmSettings } from "./settings";
@@ -26,6 +28,8 @@ export type GatewayDeps = {
   db: Db;
   /** Operational messages (retries, waits); already scrubbed of the API key. */
   log?: (line: string) => void;
+  /** Length of the request/token rate windows; one minute except in tests that cannot wait one. */
+  rateWindowMs?: number;
 };
 
 type CallBase = Pick<CallRecord, "runId" | "datasetRunId" | "stage" | "provider" | "model" | "messages" | "params" | "cacheKey">;
@@ -33,13 +37,17 @@ type CallBase = Pick<CallRecord, "runId" | "datasetRunId" | "stage" | "provider"
 export function createGateway(config: LlmSettings, deps: GatewayDeps): LlmGateway {
   const client = createOpenAiClient(config);
   const preset = PROVIDER_PRESETS[config.provider];
-  const limiter = limiterFor(`${config.provider} ${baseUrlOf(config)}`, {
-    concurrency: config.concurrency ?? preset.concurrency,
+  const rates = {
     requestsPerMinute: config.requestsPerMinute ?? preset.requestsPerMinute,
     tokensPerMinute: config.tokensPerMinute,
-  });
+    windowMs: deps.rateWindowMs,
+  };
   const scrub = (text: string) => redactSecrets(text, [config.apiKey]);
   const log = (line: string) => deps.log?.(scrub(line));
+  const limiter = rateGate(
+    limiterFor(`${config.provider} ${baseUrlOf(config)}`, { concurrency: config.concurrency ?? preset.concurrency, ...rates }),
+    { db: deps.db, endpoint: rateEndpoint(config.provider, baseUrlOf(config), config.apiKey), limits: rates, log },
+  );
 
   async function complete(input: CompletionRequest): Promise<LlmResult> {
     const request = parseRequest(input);
@@ -97,6 +105,7 @@ export function createGateway(config: LlmSettings, deps: GatewayDeps): LlmGatewa
             client,
             body,
             stage: request.stage,
+            callKey: base.cacheKey,
             timeoutMs: request.timeoutMs ?? config.timeoutMs,
             reasoningFields: caps.reasoningFields,
             signal: request.signal,
@@ -127,11 +136,16 @@ export function createGateway(config: LlmSettings, deps: GatewayDeps): LlmGatewa
       cacheHit: false,
       warnings: warning ? [warning] : [],
     };
-    const callId = await recordCall(deps.db, { ...base, ...answer, response: outcome.content });
-    // A truncated answer is not what this request should produce, so a later identical request tries again.
-    if (useCache && outcome.finishReason !== "length") {
-      await writeCache(deps.db, base.cacheKey, config.provider, model, { ...outcome, usage });
-    }
+    // One transaction: a process killed between the two writes would leave a paid call that the cache does not
+    // know, and the resumed run would pay for it again.
+    const callId = await deps.db.$transaction(async (tx) => {
+      const id = await recordCall(tx, { ...base, ...answer, response: outcome.content });
+      // A truncated answer is not what this request should produce, so a later identical request tries again.
+      if (useCache && outcome.finishReason !== "length") {
+        await writeCache(tx, base.cacheKey, config.provider, model, { ...outcome, usage });
+      }
+      return id;
+    });
     return finish({ ...answer, callId });
   }
 

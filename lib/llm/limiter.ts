@@ -1,4 +1,5 @@
 import { LlmError } from "./errors";
+import { RATE_WINDOW_MS, windowWaitMs, type RateEntry } from "./rate-window";
 
 export type LimiterLimits = {
   concurrency: number;
@@ -19,8 +20,6 @@ type Waiter = {
 /** Gives back the slot; `actualTokens` corrects the per-minute token window once usage is known. */
 export type Release = (actualTokens?: number) => void;
 
-const MINUTE_MS = 60_000;
-
 /**
  * One provider's gate: at most `concurrency` requests in flight and sliding one-minute windows for requests and
  * tokens. Waiters are served first come, first served so a long queue cannot starve an early caller.
@@ -28,7 +27,7 @@ const MINUTE_MS = 60_000;
 export class ProviderLimiter {
   private active = 0;
   private readonly queue: Waiter[] = [];
-  private readonly window: { at: number; tokens: number }[] = [];
+  private readonly window: RateEntry[] = [];
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | null = null;
 
@@ -67,24 +66,9 @@ export class ProviderLimiter {
   }
 
   private waitMs(now: number, tokens: number): number {
-    const windowMs = this.limits.windowMs ?? MINUTE_MS;
+    const windowMs = this.limits.windowMs ?? RATE_WINDOW_MS;
     while (this.window.length > 0 && this.window[0].at <= now - windowMs) this.window.shift();
-    let wait = Math.max(0, this.pausedUntil - now);
-    const rpm = this.limits.requestsPerMinute;
-    if (rpm && this.window.length >= rpm) {
-      wait = Math.max(wait, this.window[this.window.length - rpm].at + windowMs - now);
-    }
-    const tpm = this.limits.tokensPerMinute;
-    if (tpm && this.window.length > 0) {
-      let used = this.window.reduce((sum, e) => sum + e.tokens, 0);
-      // A request larger than the whole budget still goes once the window is empty, or it would wait forever.
-      for (const entry of this.window) {
-        if (used + tokens <= tpm) break;
-        used -= entry.tokens;
-        wait = Math.max(wait, entry.at + windowMs - now);
-      }
-    }
-    return wait;
+    return Math.max(0, this.pausedUntil - now, windowWaitMs(this.window, now, tokens, this.limits, windowMs));
   }
 
   private pump(): void {

@@ -17,3 +17,5 @@ export const StageName = z.enum([
 export type StageName = z.infer<typeof StageName>;
 
 export const STAGE_HEADER = "X-Alphaflow-Stage";
+/** Carries the call's content-addressed cache key; like the stage header, real providers ignore it. */
+export const CALL_HEADER = "X-Alphaflow-Call";

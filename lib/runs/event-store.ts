@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { RunNotFoundError } from "./errors";
 import { eventStage, parseRunEvent, type RunEvent, type RunEventInput, type StoredRunEvent } from "./events";
 import { publish } from "./notifier";
+import { RUN_EVENTS_CHANNEL } from "./pg-channel";
 import { runProjection, stampsFirstStart } from "./run-projection";
 
 /** Appends wait for SQLite's write lock, which another process may hold for a while. */
@@ -30,6 +31,8 @@ export async function appendEvent(db: Db, runId: string, input: RunEventInput): 
     await tx.$executeRaw`
       INSERT INTO "RunEvent" ("runId", "seq", "type", "stage", "data", "createdAt")
       VALUES (${runId}, ${seq}, ${event.type}, ${eventStage(event)}, ${json}, ${at})`;
+    // Delivered on commit to every process LISTENing (a web server on another machine): see pg-listener.ts.
+    if (providerOf(tx) === "postgresql") await tx.$executeRaw`SELECT pg_notify(${RUN_EVENTS_CHANNEL}, ${runId})`;
     const firstStart = stampsFirstStart(event) && run.startedAt === null;
     if (firstStart || Object.keys(projection).length > 0) {
       await tx.run.update({ where: { id: runId }, data: { ...projection, ...(firstStart && { startedAt: at }) } });

@@ -1,6 +1,7 @@
 import type { StoredRunEvent } from "./events";
 
-type Listener = (event: StoredRunEvent) => void;
+/** Called with the event when it was stored in this process, or with null when another process stored one. */
+type Listener = (event: StoredRunEvent | null) => void;
 
 /**
  * In-process wake-ups for subscribers. Only a hint: subscribers read the database, which also carries events
@@ -18,6 +19,13 @@ export function publish(event: StoredRunEvent): void {
   const forRun = listeners().get(event.runId);
   if (!forRun) return;
   for (const listener of [...forRun]) listener(event);
+}
+
+/** A hint that another process (a worker on another machine) stored events of this run: read the database. */
+export function wake(runId: string): void {
+  const forRun = listeners().get(runId);
+  if (!forRun) return;
+  for (const listener of [...forRun]) listener(null);
 }
 
 /** Registers a listener for one run; the returned function removes it. */

@@ -1,11 +1,15 @@
-import type { Db } from "@/lib/db/client";
+import { providerOf, type Db } from "@/lib/db/client";
 import { RunNotFoundError } from "./errors";
 import { DEFAULT_PAGE_SIZE, listEvents } from "./event-store";
 import { isTerminalEvent, type StoredRunEvent } from "./events";
 import { listen } from "./notifier";
+import { listenForRunEvents } from "./pg-listener";
 
 export type SubscribeOptions = {
-  /** How often the database is read when no in-process wake-up came: events from other processes arrive so. */
+  /**
+   * How often the database is read when no wake-up came. Events stored by other processes wake the loop through
+   * Postgres LISTEN/NOTIFY; on SQLite (one machine) they are picked up by this poll.
+   */
   pollMs?: number;
   pageSize?: number;
 };
@@ -30,17 +34,21 @@ export async function* subscribe(
   let last = afterSeq;
   const pushed: StoredRunEvent[] = [];
   let wake: (() => void) | null = null;
+  let woken = false;
   const unlisten = listen(runId, (event) => {
-    pushed.push(event);
+    if (event) pushed.push(event);
+    else woken = true;
     wake?.();
   });
+  if (providerOf(db) === "postgresql") await listenForRunEvents(db);
   const onAbort = () => wake?.();
   signal?.addEventListener("abort", onAbort);
 
   try {
     while (!signal?.aborted) {
       const direct = takeContiguous(pushed, last);
-      const fromDatabase = direct.length === 0 || pushed.length > 0;
+      const fromDatabase = direct.length === 0 || pushed.length > 0 || woken;
+      woken = false;
       const batch = fromDatabase ? await listEvents(db, runId, last, pageSize) : direct;
       for (const event of batch) {
         if (event.seq <= last) continue;
@@ -53,7 +61,7 @@ export async function* subscribe(
       if (finished && (await listEvents(db, runId, last, 1)).length === 0) return;
       if (finished || (fromDatabase && batch.length === pageSize)) continue;
       await new Promise<void>((resolve) => {
-        if (pushed.length > 0 || signal?.aborted) return resolve();
+        if (pushed.length > 0 || woken || signal?.aborted) return resolve();
         const timer = setTimeout(done, pollMs);
         function done() {
           clearTimeout(timer);

@@ -30,20 +30,32 @@ export class DbJobQueue implements JobQueue {
         where: { id: candidate, status: "queued" },
         data: { status: "running", lockedBy: workerId, heartbeatAt: new Date(), attempts: { increment: 1 } },
       });
-      if (count === 1) {
-        const job = await this.db.job.findUniqueOrThrow({ where: { id: candidate } });
-        return {
-          id: job.id,
-          key: job.key,
-          datasetRunId: job.datasetRunId,
-          problemId: job.problemId,
-          sampleIndex: job.sampleIndex,
-          attempts: job.attempts,
-          runId: job.runId,
-        };
-      }
+      if (count === 1) return claimedFromRow(await this.db.job.findUniqueOrThrow({ where: { id: candidate } }));
     }
     return null;
+  }
+
+  /**
+   * Takes one named job, for engines that deliver jobs themselves (graphile-worker): null when the job is not
+   * queued, i.e. finished already or held by a live worker, so a delivery that arrives twice runs once.
+   */
+  async claimKey(key: string, workerId: string): Promise<ClaimedJob | null> {
+    const { count } = await this.db.job.updateMany({
+      where: { key, status: "queued" },
+      data: { status: "running", lockedBy: workerId, heartbeatAt: new Date(), attempts: { increment: 1 } },
+    });
+    if (count !== 1) return null;
+    return claimedFromRow(await this.db.job.findUniqueOrThrow({ where: { key } }));
+  }
+
+  /** Hands the running jobs of a worker presumed dead back to the queue; returns their keys. */
+  async requeueWorker(workerId: string): Promise<string[]> {
+    const held = await this.db.job.findMany({ where: { lockedBy: workerId, status: "running" }, select: { key: true } });
+    await this.db.job.updateMany({
+      where: { lockedBy: workerId, status: "running" },
+      data: { status: "queued", lockedBy: null, heartbeatAt: null },
+    });
+    return held.map((job) => job.key);
   }
 
   private async nextCandidate(datasetRunId: string, serialPerProblem: boolean): Promise<string | null> {
@@ -136,4 +148,16 @@ export class DbJobQueue implements JobQueue {
     }
     return counts;
   }
+}
+
+function claimedFromRow(job: ClaimedJob): ClaimedJob {
+  return {
+    id: job.id,
+    key: job.key,
+    datasetRunId: job.datasetRunId,
+    problemId: job.problemId,
+    sampleIndex: job.sampleIndex,
+    attempts: job.attempts,
+    runId: job.runId,
+  };
 }

@@ -7,6 +7,7 @@ CREATE TABLE "Worker" (
     "busy" INTEGER NOT NULL DEFAULT 0,
     "jobsDone" INTEGER NOT NULL DEFAULT 0,
     "currentJobs" JSONB NOT NULL,
+    "slotIds" JSONB,
     "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "heartbeatAt" DATETIME NOT NULL,
     "stoppedAt" DATETIME

@@ -260,6 +260,7 @@ CREATE TABLE "Worker" (
     "busy" INTEGER NOT NULL DEFAULT 0,
     "jobsDone" INTEGER NOT NULL DEFAULT 0,
     "currentJobs" JSONB NOT NULL,
+    "slotIds" JSONB,
     "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "heartbeatAt" TIMESTAMP(3) NOT NULL,
     "stoppedAt" TIMESTAMP(3),
