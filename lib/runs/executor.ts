@@ -148,8 +148,9 @@ export async function markInterruptedRuns(
     select: { id: true, createdAt: true, startedAt: true },
   });
   const marked: string[] = [];
+  const heldByLiveWorkers = await runsHeldByLiveWorkers(db, running.map((run) => run.id), now);
   for (const run of running) {
-    if (isRunActive(run.id)) continue;
+    if (isRunActive(run.id) || heldByLiveWorkers.has(run.id)) continue;
     const last = await lastEvent(db, run.id);
     const lastActivity = last ? Date.parse(last.createdAt) : (run.startedAt ?? run.createdAt).getTime();
     if (now - lastActivity < staleAfterMs) continue;
@@ -161,6 +162,25 @@ export async function markInterruptedRuns(
     marked.push(run.id);
   }
   return marked;
+}
+
+/** How long a worker's heartbeat vouches for the runs it holds (its reaper uses a shorter lease). */
+const WORKER_SILENCE_MS = 60_000;
+
+/**
+ * Runs of dataset samples that a live `alphaflow worker` (any machine) is executing: a long silent stage there is
+ * not a crash. When the worker does die, its reaper hands the sample to another worker, which resumes the run.
+ */
+async function runsHeldByLiveWorkers(db: Db, runIds: string[], now: number): Promise<Set<string>> {
+  if (runIds.length === 0) return new Set();
+  const jobs = await db.job.findMany({ where: { runId: { in: runIds }, status: "running", lockedBy: { not: null } }, select: { runId: true, lockedBy: true } });
+  if (jobs.length === 0) return new Set();
+  const live = await db.worker.findMany({
+    where: { id: { in: jobs.map((job) => job.lockedBy!) }, stoppedAt: null, heartbeatAt: { gt: new Date(now - WORKER_SILENCE_MS) } },
+    select: { id: true },
+  });
+  const liveIds = new Set(live.map((worker) => worker.id));
+  return new Set(jobs.filter((job) => liveIds.has(job.lockedBy!)).map((job) => job.runId!));
 }
 
 function errorMessage(error: unknown): string {

@@ -81,6 +81,21 @@ describe("executor", () => {
     await expect(resumeRun(t.db, runId, async () => {})).rejects.toThrow(/already succeeded/);
   });
 
+  it("leaves a silent run alone while a live cluster worker holds its sample, and marks it once the worker is silent", async () => {
+    const runId = await createTestRun(t.db);
+    await started(runId);
+    const run = await t.db.run.findUniqueOrThrow({ where: { id: runId } });
+    const datasetRun = await t.db.datasetRun.create({ data: { split: "test", model: "m", provider: "custom", config: {}, status: "running" } });
+    await t.db.worker.create({ data: { id: "elsewhere:1:abc", host: "elsewhere", pid: 1, concurrency: 1, currentJobs: [], heartbeatAt: new Date() } });
+    await t.db.job.create({
+      data: { key: `${datasetRun.id}:x:0`, datasetRunId: datasetRun.id, problemId: run.problemId, sampleIndex: 0, status: "running", runId, lockedBy: "elsewhere:1:abc" },
+    });
+    const later = new Date(Date.now() + 30_000);
+    expect(await markInterruptedRuns(t.db, { staleAfterMs: 10_000, now: later })).toEqual([]);
+    await t.db.worker.update({ where: { id: "elsewhere:1:abc" }, data: { heartbeatAt: new Date(Date.now() - 120_000) } });
+    expect(await markInterruptedRuns(t.db, { staleAfterMs: 10_000, now: later })).toEqual([runId]);
+  });
+
   it("closes a run whose execute returns without a terminal event", async () => {
     const runId = await createTestRun(t.db);
     await startRun(t.db, runId, async (id) => void (await started(id)));
