@@ -99,7 +99,9 @@ export async function startSlots(
 ): Promise<{ slotIds: string[]; stop: () => Promise<void> }> {
   const pool = new pg.Pool({ connectionString: url, max: concurrency + 2 });
   // An idle connection dropped by the server must not crash the worker; the next query reconnects.
-  pool.on("error", (error) => process.stderr.write(`worker: database connection lost: ${error.message}\n`));
+  const lost = (error: Error) => process.stderr.write(`worker: database connection lost: ${error.message}\n`);
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   const events = new EventEmitter() as WorkerEvents;
   const slotIds: string[] = [];
   // graphile-worker 0.17 locks jobs under the pool's id (older versions used each worker's): record both.

@@ -45,8 +45,8 @@ export async function recordSlots(db: Db, id: string, slotIds: string[]): Promis
   await db.worker.update({ where: { id }, data: { slotIds } });
 }
 
-export async function markWorkerStopped(db: Db, id: string): Promise<void> {
-  await db.worker.updateMany({ where: { id, stoppedAt: null }, data: { stoppedAt: new Date(), busy: 0, currentJobs: [] } });
+export async function markWorkerStopped(db: Db, id: string, jobsDone: number): Promise<void> {
+  await db.worker.updateMany({ where: { id, stoppedAt: null }, data: { stoppedAt: new Date(), busy: 0, currentJobs: [], jobsDone } });
 }
 
 /**

@@ -103,7 +103,7 @@ export async function startWorker(db: Db, options: WorkerOptions): Promise<Worke
       clearInterval(heartbeat);
       clearInterval(reaper);
       await slots?.stop();
-      await markWorkerStopped(db, id);
+      await markWorkerStopped(db, id, jobsDone);
       resolveStopped();
     })();
     return stopping;
