@@ -78,7 +78,7 @@ export async function resumeReply(db: Db, id: string, body: unknown, execute: Jo
   try {
     const found = await db.datasetRun.findUnique({ where: { id } });
     if (!found) throw new DatasetRunNotFoundError(id);
-    if (isActive(id)) throw new DatasetRunBusyError(id);
+    if (isActive(id) || (providerOf(db) === "postgresql" && found.status === "running")) throw new DatasetRunBusyError(id);
     const { retryFailed, budgetUsd, concurrency } = parsed.data;
     await db.datasetRun.update({
       where: { id },

@@ -16,7 +16,7 @@ export class DatasetRunNotFoundError extends Error {
 /** Another runner owns the dataset run right now (a 409). */
 export class DatasetRunBusyError extends Error {
   constructor(readonly datasetRunId: string) {
-    super(`dataset run ${datasetRunId} is already running in this process`);
+    super(`dataset run ${datasetRunId} is already running`);
     this.name = "DatasetRunBusyError";
   }
 }

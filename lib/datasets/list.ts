@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { providerOf, type Db } from "@/lib/db/client";
 import { isActive } from "./background";
 import { readProgress } from "./progress";
 import type { DatasetRunSummary } from "./schema";
@@ -23,7 +23,8 @@ export async function datasetRunSummary(db: Db, id: string): Promise<DatasetRunS
     budgetUsd: row.budgetUsd,
     createdAt: row.createdAt.toISOString(),
     error: row.error,
-    active: isActive(row.id),
+    // On a cluster any worker may be executing it: running is what the database says, not this process.
+    active: providerOf(db) === "postgresql" ? row.status === "running" : isActive(row.id),
     progress,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { stopReply } from "@/lib/datasets/api";
+import { resumeReply, stopReply } from "@/lib/datasets/api";
 import { createDatasetRun } from "@/lib/datasets/create-dataset-run";
 import { dispatchDatasetRun } from "@/lib/datasets/distributed/dispatch";
 import { startWorker, type WorkerHandle } from "@/lib/datasets/distributed/worker";
@@ -80,6 +80,8 @@ describe.skipIf(missingPostgres())("cluster workers (graphile-worker on Postgres
     while ((await t.db.job.count({ where: { datasetRunId: id, status: "running" } })) < 3 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // Running on the cluster: a second resume is refused, whichever server is asked.
+    expect((await resumeReply(t.db, id, {}, recordingExecutor(ran, 0))).status).toBe(409);
     expect((await stopReply(t.db, id)).status).toBe(200);
     const stoppedAt = Date.now();
     while ((await t.db.job.count({ where: { datasetRunId: id, status: "queued" } })) < 3 && Date.now() - stoppedAt < 10_000) {
