@@ -1,6 +1,8 @@
 // `npm run bench:scale`: samples per minute with 1, 2 and 4 `alphaflow worker` processes on one Postgres, against
 // the mock LLM at a fixed latency per call. Each configuration gets a fresh cluster and the same dataset run
 // (5 real CodeContests problems × k samples, stop-on-solve off so every sample runs). Prints a table; asserts nothing.
+// The last column is the throughput the machine's cores allow if every sample costs the workers' measured CPU
+// (worker processes plus the sandboxed programs they judged; Postgres and the mock are not counted).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,7 +30,7 @@ if (!postgresBinDir()) {
   process.exit(2);
 }
 
-type Row = { workers: number; slots: number; samples: number; seconds: number; perMinute: number; llmCalls: number; cpu: number };
+type Row = { workers: number; slots: number; samples: number; seconds: number; perMinute: number; llmCalls: number; cpu: number; workerCpuPerSample: number };
 
 function cpuSeconds(): number {
   return os.cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.sys + cpu.times.irq, 0) / 1000;
@@ -58,9 +60,10 @@ async function measure(workerCount: number): Promise<Row> {
     }
     const seconds = (Date.now() - started) / 1000;
     const cpu = (cpuSeconds() - cpuBefore) / (seconds * os.cpus().length);
+    const workerCpu = harness.workers.reduce((sum, worker) => sum + worker.cpuSeconds(), 0);
     const samples = await harness.db.job.count({ where: { datasetRunId, status: { in: ["done", "failed"] } } });
     const llmCalls = await harness.db.llmCall.count({ where: { run: { datasetRunId } } });
-    return { workers: workerCount, slots: workerCount * SLOTS_PER_WORKER, samples, seconds, perMinute: (samples / seconds) * 60, llmCalls, cpu };
+    return { workers: workerCount, slots: workerCount * SLOTS_PER_WORKER, samples, seconds, perMinute: (samples / seconds) * 60, llmCalls, cpu, workerCpuPerSample: workerCpu / samples };
   } finally {
     await harness.stop();
   }
@@ -78,12 +81,14 @@ process.stdout.write(
     .map((l) => l.toFixed(1))
     .join(" ")}\n`,
 );
-process.stdout.write("workers | slots | samples | wall s | samples/min | vs 1 worker | LLM calls | CPU busy\n");
-process.stdout.write("------- | ----- | ------- | ------ | ----------- | ----------- | --------- | --------\n");
+process.stdout.write("workers | slots | samples | wall s | samples/min | vs 1 worker | LLM calls | machine CPU busy | worker CPU s/sample | CPU-bound ceiling/min\n");
+process.stdout.write("------- | ----- | ------- | ------ | ----------- | ----------- | --------- | ---------------- | ------------------- | ---------------------\n");
 for (const row of rows) {
   process.stdout.write(
     `${String(row.workers).padStart(7)} | ${String(row.slots).padStart(5)} | ${String(row.samples).padStart(7)} | ${row.seconds.toFixed(1).padStart(6)} | ${row.perMinute
       .toFixed(1)
-      .padStart(11)} | ${(row.perMinute / base).toFixed(2).padStart(10)}× | ${String(row.llmCalls).padStart(9)} | ${(row.cpu * 100).toFixed(0).padStart(7)}%\n`,
+      .padStart(11)} | ${(row.perMinute / base).toFixed(2).padStart(10)}× | ${String(row.llmCalls).padStart(9)} | ${(row.cpu * 100).toFixed(0).padStart(15)}% | ${row.workerCpuPerSample
+      .toFixed(2)
+      .padStart(19)} | ${((os.cpus().length * 60) / row.workerCpuPerSample).toFixed(1).padStart(21)}\n`,
   );
 }

@@ -17,7 +17,21 @@ const cli = path.join(root, "bin", "alphaflow.mjs");
 /** Judging 200 hidden tests per sample would dominate; the first ones score just as honestly. */
 const HIDDEN_TESTS = 25;
 
-export type WorkerProcess = { name: string; child: ChildProcess; log: () => string };
+export type WorkerProcess = { name: string; child: ChildProcess; log: () => string; cpuSeconds: () => number };
+
+/** CPU time of a live process and its reaped children (the sandboxed programs it judged), from /proc. */
+function processCpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime, stime, cutime, cstime are fields 14-17 of stat; fields[0] here is field 3.
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
+}
 
 export type ClusterHarness = {
   db: Db;
@@ -120,7 +134,7 @@ export async function startClusterHarness(options: {
       let log = "";
       child.stdout!.on("data", (chunk: Buffer) => (log += chunk));
       child.stderr!.on("data", (chunk: Buffer) => (log += chunk));
-      const worker = { name, child, log: () => log };
+      const worker = { name, child, log: () => log, cpuSeconds: () => processCpuSeconds(child.pid) };
       workers.push(worker);
       await waitFor(async () => log.includes("ready:"), 60_000, `worker ${name} (${log})`);
       return worker;
