@@ -1,132 +1,69 @@
 /**
  * Judges every labelled program of ../shared/data/codecontests against the hidden tests and prints how often our
  * verdict agrees with the label: the 523 LLM solutions (labelled by an external harness) and the human correct
- * and incorrect solutions (Python 3 and C++). Usage: npm run judge:agreement -- [--only llm|human]
- * [--problem NAME-PREFIX] [--limit N] [--concurrency N] [--report FILE]
+ * and incorrect solutions (Python 3 and C++, labelled by Codeforces). Every disagreement is listed with its
+ * problem, program id, label, verdict and first failing test; those proven to be the stored data's (see
+ * lib/judge/agreement/unrevealed.ts) are marked and left out of a second, adjusted figure.
+ * Usage: npm run judge:agreement -- [--only llm|human] [--problem NAME-PREFIX] [--id PROGRAM-ID] [--group G]
+ * [--limit N] [--concurrency N] [--memory-limit-mb N] [--report FILE]
+ * The dataset carries no memory limits; --memory-limit-mb replaces the judge's default to test whether a
+ * disagreement is only the limit's.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { judge, type JudgeResult, type LanguageId } from "@/lib/judge";
+import { judge, type JudgeResult } from "@/lib/judge";
+import { labelledCases, timeLimitMsOf, type LabelledCase } from "@/lib/judge/agreement/dataset";
+import { formatRow, tallyRows, type Outcome } from "@/lib/judge/agreement/tally";
+import { storedTestsCannotReveal } from "@/lib/judge/agreement/unrevealed";
 
 const DATA = path.resolve(import.meta.dirname, "..", "..", "shared", "data", "codecontests");
-
-const TestsSchema = z.object({ input: z.array(z.string()), output: z.array(z.string()) });
-const ProblemSchema = z.object({
-  name: z.string(),
-  description: z.string(),
-  time_limit: z.number().nullable().optional(),
-  public_tests: TestsSchema.nullable().optional(),
-  private_and_generated_tests: TestsSchema.nullable().optional(),
-  llm_solutions: z
-    .array(z.object({ model_alias: z.string(), method: z.string(), language: z.string(), code: z.string(), passed_all_tests: z.boolean() }))
-    .nullable()
-    .optional(),
-});
-const HumanSchema = z.object({
-  name: z.string(),
-  solutions: z.array(z.object({ language: z.string(), code: z.string() })).default([]),
-  incorrect_solutions: z.array(z.object({ language: z.string(), code: z.string() })).default([]),
-});
-
-interface Case {
-  group: string;
-  label: string;
-  problem: z.infer<typeof ProblemSchema>;
-  language: LanguageId;
-  code: string;
-  expectedPass: boolean;
-  tests: { input: string; output: string }[];
-}
 
 const { values } = parseArgs({
   options: {
     only: { type: "string" },
     problem: { type: "string" },
+    id: { type: "string" },
+    group: { type: "string" },
     limit: { type: "string" },
     concurrency: { type: "string", default: "2" },
+    "memory-limit-mb": { type: "string" },
     report: { type: "string" },
   },
 });
 
-function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => schema.parse(JSON.parse(line)));
+interface Disagreement {
+  group: string;
+  problem: string;
+  programId: string;
+  origin: string;
+  label: "pass" | "fail";
+  verdict: string;
+  /** First non-AC test: its index in the judged list and whether it is a public example. */
+  failingTest: { index: number; public: boolean; message: string; cpuMs: number; wallMs: number; memoryMb: number; stderr: string } | null;
+  cause: "unrevealed by the stored tests" | "unattributed";
+  detail: string;
 }
 
-function zipTests(tests: z.infer<typeof TestsSchema> | null | undefined) {
-  if (!tests) return [];
-  return tests.input.map((input, i) => ({ input, output: tests.output[i] ?? "" }));
-}
-
-const HUMAN_LANGUAGES: Record<string, LanguageId> = { CPP: "cpp", PYTHON3: "python3" };
-
-function buildCases(): { cases: Case[]; skipped: Record<string, number> } {
-  const problems = readJsonl(path.join(DATA, "test.jsonl"), ProblemSchema).filter(
-    (p) => (p.private_and_generated_tests?.input.length ?? 0) > 0 && (!values.problem || p.name.startsWith(values.problem)),
-  );
-  const byName = new Map(problems.map((p) => [p.name, p]));
-  const cases: Case[] = [];
-  const skipped: Record<string, number> = {};
-  if (values.only !== "human") {
-    for (const problem of problems) {
-      for (const [i, s] of (problem.llm_solutions ?? []).entries()) {
-        cases.push({
-          group: "llm",
-          label: `${problem.name} llm#${i} ${s.model_alias}/${s.method}`,
-          problem,
-          language: "python3",
-          code: s.code,
-          expectedPass: s.passed_all_tests,
-          tests: zipTests(problem.private_and_generated_tests),
-        });
-      }
-    }
-  }
-  const humanFile = path.join(DATA, "human_solutions_test.jsonl");
-  if (values.only !== "llm" && fs.existsSync(humanFile)) {
-    for (const human of readJsonl(humanFile, HumanSchema)) {
-      const problem = byName.get(human.name);
-      if (!problem) continue;
-      const tests = [...zipTests(problem.public_tests), ...zipTests(problem.private_and_generated_tests)];
-      for (const [expectedPass, list] of [
-        [true, human.solutions],
-        [false, human.incorrect_solutions],
-      ] as const) {
-        for (const [i, s] of list.entries()) {
-          const language = HUMAN_LANGUAGES[s.language];
-          if (!language) {
-            skipped[s.language] = (skipped[s.language] ?? 0) + 1;
-            continue;
-          }
-          cases.push({
-            group: `human-${language}`,
-            label: `${problem.name} ${expectedPass ? "correct" : "incorrect"}#${i} ${language}`,
-            problem,
-            language,
-            code: s.code,
-            expectedPass,
-            tests,
-          });
-        }
-      }
-    }
-  }
-  const limit = values.limit ? Number(values.limit) : Infinity;
-  return { cases: cases.slice(0, limit), skipped };
-}
-
-function firstFailure(result: JudgeResult): string {
+function describeFailure(c: LabelledCase, result: JudgeResult): Disagreement["failingTest"] {
   const failed = result.tests.find((t) => t.verdict !== "AC");
-  if (!failed) return "all AC";
-  const detail = failed.message ?? "";
-  return `test ${failed.index}: ${failed.verdict} ${detail} (cpu ${failed.timeMs} ms, ${Math.round(failed.memoryKb / 1024)} MB)${
-    failed.stderr ? ` stderr: ${failed.stderr.trim().split("\n").slice(-1)[0]?.slice(0, 160)}` : ""
-  }`;
+  if (!failed) return null;
+  return {
+    index: failed.index,
+    public: failed.index < c.publicCount,
+    message: failed.message ?? "",
+    cpuMs: failed.timeMs,
+    wallMs: failed.wallMs,
+    memoryMb: Math.round(failed.memoryKb / 1024),
+    stderr: failed.stderr.trim().split("\n").slice(-1)[0]?.slice(0, 160) ?? "",
+  };
+}
+
+function line(d: Disagreement): string {
+  const where = d.failingTest
+    ? `test ${d.failingTest.index}${d.failingTest.public ? " (public)" : ""}: ${d.failingTest.message} (cpu ${d.failingTest.cpuMs} ms, wall ${d.failingTest.wallMs} ms, ${d.failingTest.memoryMb} MB)${d.failingTest.stderr ? ` stderr: ${d.failingTest.stderr}` : ""}`
+    : "every test AC";
+  return `${d.group.padEnd(13)} ${d.problem} ${d.programId} [${d.origin}] label ${d.label}, judge ${d.verdict} — ${where} — cause: ${d.cause}${d.detail ? ` (${d.detail})` : ""}`;
 }
 
 async function main() {
@@ -135,11 +72,14 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const { cases, skipped } = buildCases();
+  const only = values.only === "llm" || values.only === "human" ? values.only : undefined;
+  const { cases: all, skipped } = labelledCases(DATA, { only, problemPrefix: values.problem });
+  const cases = all
+    .filter((c) => (!values.id || c.programId === values.id) && (!values.group || c.group === values.group))
+    .slice(0, values.limit ? Number(values.limit) : undefined);
   const started = Date.now();
-  const tally = new Map<string, { total: number; agree: number }>();
-  const disagreements: { label: string; expected: string; got: string; why: string }[] = [];
-  let done = 0;
+  const outcomes: Outcome[] = [];
+  const disagreements: Disagreement[] = [];
   let next = 0;
   const concurrency = Math.max(1, Number(values.concurrency));
 
@@ -150,39 +90,48 @@ async function main() {
         language: c.language,
         code: c.code,
         tests: c.tests,
-        timeLimitMs: c.problem.time_limit ? Math.round(c.problem.time_limit * 1000) : undefined,
+        timeLimitMs: timeLimitMsOf(c.problem),
+        memoryLimitMb: values["memory-limit-mb"] ? Number(values["memory-limit-mb"]) : undefined,
         problemStatement: c.problem.description,
         stopOnFirstFailure: true,
       });
-      const passed = result.verdict === "AC";
-      const entry = tally.get(c.group) ?? { total: 0, agree: 0 };
-      entry.total++;
-      if (passed === c.expectedPass) entry.agree++;
-      else {
-        const row = { label: c.label, expected: c.expectedPass ? "pass" : "fail", got: result.verdict, why: firstFailure(result) };
-        disagreements.push(row);
-        console.log(`DISAGREE ${row.label}: label ${row.expected}, judge ${row.got} — ${row.why}`);
+      const agrees = (result.verdict === "AC") === c.expectedPass;
+      const proof = agrees ? null : storedTestsCannotReveal(c, result);
+      outcomes.push({ group: c.group, expectedPass: c.expectedPass, agrees, unrevealed: proof?.proven === true });
+      if (proof) {
+        const d: Disagreement = {
+          group: c.group,
+          problem: c.problem.name,
+          programId: c.programId,
+          origin: c.origin,
+          label: c.expectedPass ? "pass" : "fail",
+          verdict: result.verdict,
+          failingTest: describeFailure(c, result),
+          cause: proof.proven ? "unrevealed by the stored tests" : "unattributed",
+          detail: proof.proven ? proof.detail : `not provably the data's: ${proof.reason}`,
+        };
+        disagreements.push(d);
+        console.log(`DISAGREE ${line(d)}`);
       }
-      tally.set(c.group, entry);
-      done++;
-      if (done % 25 === 0) console.error(`${done}/${cases.length} judged (${Math.round((Date.now() - started) / 1000)} s)`);
+      if (outcomes.length % 25 === 0) console.error(`${outcomes.length}/${cases.length} judged (${Math.round((Date.now() - started) / 1000)} s)`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 
-  let total = 0;
-  let agree = 0;
-  console.log("\nagreement by group:");
-  for (const [group, t] of tally) {
-    total += t.total;
-    agree += t.agree;
-    console.log(`  ${group.padEnd(14)} ${t.agree}/${t.total} = ${((100 * t.agree) / t.total).toFixed(2)}%`);
-  }
-  console.log(`  ${"all".padEnd(14)} ${agree}/${total} = ${((100 * agree) / Math.max(1, total)).toFixed(2)}%`);
+  const order = (d: Disagreement) => `${d.cause} ${d.group} ${d.problem} ${d.programId}`;
+  disagreements.sort((a, b) => order(a).localeCompare(order(b)));
+  console.log(`\ndisagreements (${disagreements.length}):`);
+  for (const d of disagreements) console.log(`  ${line(d)}`);
+  const byCause = new Map<string, number>();
+  for (const d of disagreements) byCause.set(d.cause, (byCause.get(d.cause) ?? 0) + 1);
+  for (const [cause, count] of byCause) console.log(`  ${count} ${cause}`);
+
+  console.log("\nagreement (label pass ⇔ judge AC):");
+  for (const row of tallyRows(outcomes)) console.log(`  ${formatRow(row)}`);
   if (Object.keys(skipped).length > 0) console.log(`not judged (language not supported): ${JSON.stringify(skipped)}`);
   console.log(`wall time ${Math.round((Date.now() - started) / 1000)} s`);
   if (values.report) {
-    fs.writeFileSync(values.report, JSON.stringify({ tally: Object.fromEntries(tally), disagreements, skipped }, null, 2));
+    fs.writeFileSync(values.report, JSON.stringify({ rows: tallyRows(outcomes), disagreements, skipped }, null, 2));
   }
 }
 
