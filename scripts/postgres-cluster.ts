@@ -3,9 +3,9 @@
 // PostgreSQL refuses to start as root.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 export type Cluster = { url: string; dataDir: string; port: number; stop: () => void };
 
@@ -21,17 +21,6 @@ export function postgresBinDir(): string | null {
     .filter((name) => fs.existsSync(path.join(base, name, "bin", "pg_ctl")))
     .sort((a, b) => Number(b) - Number(a));
   return majors.length > 0 ? path.join(base, majors[0], "bin") : null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function asServerUser(command: string, args: string[]): { status: number | null; output: string } {

@@ -2,7 +2,6 @@
 // built web server and N `alphaflow worker` processes, all separate OS processes sharing one database.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startMockLlm, type MockLlm } from "@/e2e/mock-llm/server";
@@ -10,6 +9,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createDatabase, startCluster, type Cluster } from "../../scripts/postgres-cluster";
 import { flowScript, readRows } from "../../tests/datasets/flow-mock-script";
+import { freePort } from "../../scripts/free-port";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const cli = path.join(root, "bin", "alphaflow.mjs");
@@ -43,17 +43,6 @@ export type ClusterHarness = {
   startWorker: (name: string, concurrency: number, leaseSeconds?: number) => Promise<WorkerProcess>;
   stop: () => Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -3,32 +3,19 @@
 // server, so its events wake the SSE route through the in-process notifier, exactly as a run started from the UI.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { projectRoot } from "@/lib/db/url";
+import { buildState } from "../build-state";
+import { freePort } from "../free-port";
 
 export type AppServer = { url: string; stop: () => Promise<void> };
 
-const SOURCES = ["app", "components", "lib", "prompts", "next.config.mjs"];
-
-function newestMtime(entry: string): number {
-  const stat = fs.statSync(entry, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) {
-    if (child === "generated" || child === "node_modules") continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  }
-  return newest;
-}
-
 /** Builds when there is no build at all; a stale one is used with a warning, since rebuilding is the caller's call. */
 function ensureBuild(root: string): void {
-  const buildId = fs.statSync(path.join(root, ".next", "BUILD_ID"), { throwIfNoEntry: false });
-  if (!buildId) {
+  const state = buildState(root);
+  if (state === "missing") {
     process.stderr.write("bench:sse: no build in .next, running next build…\n");
     const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
       cwd: root,
@@ -38,20 +25,9 @@ function ensureBuild(root: string): void {
     if (build.status !== 0) throw new Error("next build failed");
     return;
   }
-  if (SOURCES.some((source) => newestMtime(path.join(root, source)) > buildId.mtimeMs)) {
+  if (state === "stale") {
     process.stderr.write("bench:sse: warning: sources changed since the last build; `npm run build` to measure them\n");
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
