@@ -70,21 +70,6 @@ export async function unlockSlots(url: string, slotIds: string[]): Promise<void>
   await (await workerUtils(url)).forceUnlockWorkers(slotIds);
 }
 
-/** Jobs not yet finished in graphile-worker for a dataset run (pending, running or waiting for a retry). */
-export async function pendingDeliveries(url: string, datasetRunId: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ count: string }>(
-      `SELECT count(*)::text AS count FROM graphile_worker.jobs WHERE task_identifier = $1 AND payload->>'datasetRunId' = $2`,
-      [SAMPLE_TASK, datasetRunId],
-    );
-    return Number(rows[0]?.count ?? 0);
-  } finally {
-    await client.end();
-  }
-}
-
 export type SlotHandler = (payload: SamplePayload, helpers: JobHelpers) => Promise<void>;
 
 /**
